@@ -128,6 +128,12 @@ ERAS = _schema(
     {
         "id": _text(ID, unique=True),
         "name": _text(NOT_EMPTY),
+        "label": _text(
+            NOT_EMPTY,
+            pa.Check(
+                lambda v: len(v) <= 20, element_wise=True, error="must be 20 characters or fewer"
+            ),
+        ),
         "start_year": _text(_matches(YEAR, "must be a four-digit year")),
         "end_year": _text(_matches(YEAR, "must be a four-digit year (empty: ongoing)", True)),
         "description": _text(NOT_EMPTY),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import textwrap
 
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 
 from .style import DOMAIN_STYLE, new_figure
 from .vocabularies import DOMAINS
@@ -39,7 +41,7 @@ def timeline_figure(
     if shown.empty:
         raise ValueError("no events to draw in this period")
     lanes = [domain for domain in DOMAINS if domain in set(shown["domain"])]
-    fig, ax = new_figure(9.5, 0.62 * len(lanes) + 2.2)
+    fig, ax = new_figure(10.0, 0.85 * len(lanes) + 2.6)
     for lane, domain in enumerate(lanes):
         rows = shown[shown["domain"] == domain]
         style = DOMAIN_STYLE[domain]
@@ -54,24 +56,8 @@ def timeline_figure(
             linewidth=0.6,
             zorder=2,
         )
-    labelled = shown[shown["significance"] >= label_significance].sort_values("decimal_year")
-    for order, row in enumerate(labelled.itertuples()):
-        lane = lanes.index(row.domain)
-        offset = (14 + 13 * (order % 3)) * (1 if order % 2 == 0 else -1)
-        ax.annotate(
-            textwrap.fill(f"{row.year} {row.title}", 24),
-            xy=(row.decimal_year, lane),
-            xytext=(0, offset),
-            textcoords="offset points",
-            ha="center",
-            va="bottom" if offset > 0 else "top",
-            fontsize=7.5,
-            arrowprops={"arrowstyle": "-", "color": "#777777", "linewidth": 0.6},
-            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
-            zorder=3,
-        )
     ax.set_yticks(range(len(lanes)), [domain.capitalize() for domain in lanes])
-    ax.set_ylim(-0.9, len(lanes) - 0.1)
+    ax.set_ylim(-1.3, len(lanes) + 0.3)
     ax.set_xlabel("Year")
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
@@ -84,7 +70,46 @@ def timeline_figure(
         )
     ]
     ax.legend(handles=sizes, title="Significance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    fig.get_layout_engine().execute(fig)  # fix the axes' place before measuring labels
+    labelled = shown[shown["significance"] >= label_significance].sort_values("decimal_year")
+    _place_labels(fig, ax, labelled, lanes)
     return fig
+
+
+#: Vertical offsets (points) tried in turn for a label: near the marker first, then further out.
+LABEL_OFFSETS = (16, -16, 34, -34, 52, -52, 70, -70, 88, -88)
+
+
+def _place_labels(fig: Figure, ax, labelled: pd.DataFrame, lanes: list[str]) -> None:
+    """Label each event with its year and title, at the first offset where the label overlaps
+    no label already placed (greedy, in time order)."""
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    area = ax.get_window_extent(renderer)
+    placed = []
+    for row in labelled.itertuples():
+        lane = lanes.index(row.domain)
+        for offset in LABEL_OFFSETS:
+            label = ax.annotate(
+                textwrap.fill(f"{row.year} {row.title}", 22),
+                xy=(row.decimal_year, lane),
+                xytext=(0, offset),
+                textcoords="offset points",
+                ha="center",
+                va="bottom" if offset > 0 else "top",
+                fontsize=7.5,
+                arrowprops={"arrowstyle": "-", "color": "#777777", "linewidth": 0.6},
+                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
+                zorder=3,
+            )
+            # The text alone: an annotation's own extent also covers its leader line.
+            label.update_positions(renderer)
+            box = Text.get_window_extent(label, renderer).expanded(1.04, 1.1)
+            inside = area.y0 <= box.y0 and box.y1 <= area.y1
+            free = inside and not any(box.overlaps(other) for other in placed)
+            if free or offset == LABEL_OFFSETS[-1]:
+                placed.append(box)
+                break
+            label.remove()
 
 
 def era_domain_counts(events: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
@@ -92,7 +117,7 @@ def era_domain_counts(events: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
     counts = pd.crosstab(events["era"], events["domain"])
     counts = counts.reindex(index=eras["id"], columns=list(DOMAINS), fill_value=0)
     counts.index = [
-        f"{row.name} ({row.start_year}–{'' if pd.isna(row.end_year) else row.end_year})"
+        f"{row.label}, {row.start_year}–{'' if pd.isna(row.end_year) else row.end_year}"
         for row in eras.itertuples()
     ]
     counts.index.name = "Era"
