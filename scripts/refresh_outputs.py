@@ -1,9 +1,10 @@
-"""Re-execute every chapter notebook of the book in place, so its stored outputs are current.
+"""Re-execute chapter notebooks in place, so their stored outputs are current.
 
-Run it through ``make outputs``. Each notebook runs top to bottom in a fresh kernel of this
-environment, from its own folder, as nbval and the book build run it. Widget state is saved into
-the notebook, and no timing metadata is written, so running it twice leaves ``git diff`` empty.
-A notebook that raises stops the run with the cell that failed.
+``make outputs`` runs every chapter of ``_toc.yml``; ``python scripts/refresh_outputs.py PATH ...``
+runs the notebooks named. Each runs top to bottom in a fresh kernel of this environment, from its
+own folder, as nbval and the book build run it. Widget state is saved into the notebook and no
+timing metadata is written, so running it twice leaves ``git diff`` empty. A notebook that raises
+stops the run with the cell that failed.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ def refresh(path: Path) -> None:
     nbformat.write(notebook, path)
 
 
-def main() -> int:
+def main(arguments: list[str]) -> int:
     root = repository_root(Path(__file__).parent)
-    for path in toc_notebooks(root):
+    paths = [Path(a).resolve() for a in arguments] if arguments else toc_notebooks(root)
+    for path in paths:
         started = time.perf_counter()
         try:
             refresh(path)
@@ -47,4 +49,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -257,6 +257,30 @@ CLAIMS = _schema(
     },
 )
 
+LATITUDE = pa.Check(
+    lambda v: bool(DECIMAL.match(v)) and -90 <= float(v) <= 90,
+    element_wise=True,
+    error="must be a latitude in decimal degrees, -90 to 90",
+)
+LONGITUDE = pa.Check(
+    lambda v: bool(DECIMAL.match(v)) and -180 <= float(v) <= 180,
+    element_wise=True,
+    error="must be a longitude in decimal degrees, -180 to 180",
+)
+
+PLACES = _schema(
+    "places",
+    {
+        "id": _text(ID, unique=True),
+        "name": _text(NOT_EMPTY),
+        "kind": _text(_one_of(vocab.PLACE_KINDS)),
+        "latitude": _text(LATITUDE),
+        "longitude": _text(LONGITUDE),
+        "description": _text(NOT_EMPTY),
+        "sources": _text(SOURCES),
+    },
+)
+
 #: Every dataset: file stem -> schema.
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "events": EVENTS,

@@ -77,6 +77,9 @@ CLAIM_VERDICTS: dict[str, str] = {
     "not supported": "the record contradicts the claim, or nothing supports it",
 }
 
+#: Kinds of place on the module's map (``places.csv``).
+PLACE_KINDS = ("capital", "city", "port", "nuclear site", "military base", "corridor node")
+
 #: The article's headed sections, in order, as ``slug: heading``.
 ARTICLE_SECTIONS: dict[str, str] = {
     "history": "Historical Context",
