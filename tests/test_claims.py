@@ -39,3 +39,11 @@ def test_verdict_counts_add_up():
     assert list(table.columns) == list(CLAIM_VERDICTS)
     overall = claims.verdict_counts(by_section=False)
     assert overall["Claims"].sum() == len(data.read_table("claims"))
+
+
+def test_dollar_amounts_are_not_read_as_mathematics():
+    audit = data.read_table("claims")
+    with_dollars = audit[audit["evidence"].str.contains("$", regex=False)]
+    assert len(with_dollars) > 0, "the audit quotes sums in dollars"
+    markdown = claims.article_box(ids=list(with_dollars["id"]))._repr_markdown_()
+    assert "$" not in markdown.replace("\\$", "")

@@ -1,4 +1,5 @@
 import pytest
+from matplotlib.text import Text
 
 from iran_russia import data, tables, timeline_charts
 from iran_russia.vocabularies import DOMAINS
@@ -33,6 +34,27 @@ def test_timeline_has_one_lane_per_domain_present_and_labels_turning_points(even
     assert sorted(lanes) == sorted(set(period["domain"]))
     assert len(ax.texts) == int((period["significance"] == 3).sum())
     assert sum(len(c.get_offsets()) for c in ax.collections) == len(period)
+
+
+def test_labels_that_fit_nowhere_are_left_out_and_counted(events):
+    fig = timeline_charts.timeline_figure(events)  # every turning point: too many for the room
+    ax = fig.axes[0]
+    turning = int((events["significance"] == 3).sum())
+    omitted = turning - len(ax.texts)
+    assert 0 < omitted < turning
+    assert [t.get_text() for t in fig.texts] == [f"{omitted} labels omitted; see the table"]
+    renderer = fig.canvas.get_renderer()
+    area = ax.get_window_extent(renderer)
+    boxes = [Text.get_window_extent(text, renderer) for text in ax.texts]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    assert all(area.y0 <= box.y0 and box.y1 <= area.y1 for box in boxes)
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert not any(box.overlaps(legend) for box in boxes)
+
+
+def test_labels_that_fit_need_no_note(events):
+    fig = timeline_charts.timeline_figure(events, 1800, 1991)
+    assert len(fig.texts) == 0
 
 
 def test_timeline_of_an_empty_period_says_so(events):

@@ -36,18 +36,24 @@ _INTEGER_COLUMNS = {
     "energy": ["year"],
     "un_votes": ["votes_for", "votes_against", "abstentions"],
 }
-_FLOAT_COLUMNS = {"trade": ["value_usd_million"], "energy": ["value"]}
+_FLOAT_COLUMNS = {
+    "trade": ["value_usd_million"],
+    "energy": ["value"],
+    "places": ["latitude", "longitude"],
+}
 
 
-def _read_csv(name: str, folder: Path) -> pd.DataFrame:
-    file = f"{name}.csv"
-    path = folder / file
+def read_text_csv(path: Path, file: str) -> pd.DataFrame:
+    """Read a data CSV as text, every cell a string; ``file`` is the name its errors use.
+
+    A missing, empty, malformed or non-UTF-8 file raises :class:`DataValidationError`.
+    """
     try:
         frame = pd.read_csv(
             path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8"
         )
     except FileNotFoundError:
-        raise DataValidationError([Problem(file, f"file is missing from {folder}")]) from None
+        raise DataValidationError([Problem(file, f"file is missing from {path.parent}")]) from None
     except pd.errors.EmptyDataError:
         raise DataValidationError(
             [Problem(file, "file is empty (not even a header row)")]
@@ -127,7 +133,7 @@ def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
         raise ValueError(f"no dataset named {name!r}; the datasets are: {', '.join(SCHEMAS)}")
     folder = folder or data_dir()
     file = f"{name}.csv"
-    frame = _read_csv(name, folder)
+    frame = read_text_csv(folder / file, file)
     problems = []
     try:
         SCHEMAS[name].validate(frame, lazy=True)

@@ -291,4 +291,5 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "institutions": INSTITUTIONS,
     "un_votes": UN_VOTES,
     "claims": CLAIMS,
+    "places": PLACES,
 }

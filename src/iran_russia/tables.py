@@ -15,7 +15,11 @@ def key_events_table(
 ) -> pd.DataFrame:
     """The events of a period at or above a significance, with the sources they rest on."""
     shown = select_period(events, start, end)
-    shown = shown[shown["significance"] >= min_significance]
+    return events_table(shown[shown["significance"] >= min_significance])
+
+
+def events_table(shown: pd.DataFrame) -> pd.DataFrame:
+    """Events as a table for reading: date, title, domain and the sources they rest on."""
     table = pd.DataFrame(
         {
             "Date": shown["date"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -34,9 +35,12 @@ def timeline_figure(
     end: int | None = None,
     label_significance: int = 3,
     title: str | None = None,
+    label_shifts: bool = True,
 ) -> Figure:
     """Events on a time axis, one lane per domain; events of ``label_significance`` or more are
-    labelled with their titles. Marker size grows with significance."""
+    labelled with their titles where there is room (``label_shifts``: a label may also move
+    sideways to find it; a note counts the labels left out). Marker size grows with
+    significance."""
     shown = select_period(events, start, end)
     if shown.empty:
         raise ValueError("no events to draw in this period")
@@ -72,44 +76,85 @@ def timeline_figure(
     ax.legend(handles=sizes, title="Significance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.get_layout_engine().execute(fig)  # fix the axes' place before measuring labels
     labelled = shown[shown["significance"] >= label_significance].sort_values("decimal_year")
-    _place_labels(fig, ax, labelled, lanes)
+    _place_labels(fig, ax, labelled, lanes, shifts=LABEL_SHIFTS if label_shifts else ())
     return fig
 
 
 #: Vertical offsets (points) tried in turn for a label: near the marker first, then further out.
 LABEL_OFFSETS = (16, -16, 34, -34, 52, -52, 70, -70, 88, -88)
+#: Horizontal shifts (points) tried, with every vertical offset, when no offset straight above or
+#: below the marker is free: a little aside first, then further.
+LABEL_SHIFTS = (-40, 40, -80, 80)
 
 
-def _place_labels(fig: Figure, ax, labelled: pd.DataFrame, lanes: list[str]) -> None:
+def _place_labels(
+    fig: Figure, ax, labelled: pd.DataFrame, lanes: list[str], shifts=LABEL_SHIFTS
+) -> int:
     """Label each event with its year and title, at the first offset where the label overlaps
-    no label already placed (greedy, in time order)."""
+    no label already placed, hides no marker and stays inside the axes (greedy, in time order):
+    straight above or below the marker first, then shifted sideways by ``shifts`` (points). A
+    label that fits nowhere is left out, and a note on the figure says how many were. Returns
+    that number."""
     renderer = FigureCanvasAgg(fig).get_renderer()
     area = ax.get_window_extent(renderer)
-    placed = []
+    offsets = [c.get_offsets() for c in ax.collections]
+    markers = ax.transData.transform(np.concatenate(offsets)) if offsets else np.empty((0, 2))
+    reach = 4 * fig.dpi / 72  # about a marker's radius, in pixels
+    legend = ax.get_legend()
+    placed = [legend.get_window_extent(renderer)] if legend is not None else []
+    omitted = 0
     for row in labelled.itertuples():
         lane = lanes.index(row.domain)
-        for offset in LABEL_OFFSETS:
-            label = ax.annotate(
-                textwrap.fill(f"{row.year} {row.title}", 22),
-                xy=(row.decimal_year, lane),
-                xytext=(0, offset),
-                textcoords="offset points",
-                ha="center",
-                va="bottom" if offset > 0 else "top",
-                fontsize=7.5,
-                arrowprops={"arrowstyle": "-", "color": "#777777", "linewidth": 0.6},
-                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
-                zorder=3,
-            )
-            # The text alone: an annotation's own extent also covers its leader line.
-            label.update_positions(renderer)
-            box = Text.get_window_extent(label, renderer).expanded(1.04, 1.1)
-            inside = area.y0 <= box.y0 and box.y1 <= area.y1
-            free = inside and not any(box.overlaps(other) for other in placed)
-            if free or offset == LABEL_OFFSETS[-1]:
+        label = ax.annotate(
+            textwrap.fill(f"{row.year} {row.title}", 22),
+            xy=(row.decimal_year, lane),
+            xytext=(0, LABEL_OFFSETS[0]),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=7.5,
+            arrowprops={"arrowstyle": "-", "color": "#777777", "linewidth": 0.6},
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
+            zorder=3,
+        )
+        for shift in (0, *shifts):
+            free = False
+            for offset in LABEL_OFFSETS:
+                label.xyann = (shift, offset)
+                label.set_verticalalignment("bottom" if offset > 0 else "top")
+                # The text alone: an annotation's own extent also covers its leader line.
+                label.update_positions(renderer)
+                box = Text.get_window_extent(label, renderer).expanded(1.04, 1.1)
+                inside = area.y0 <= box.y0 and box.y1 <= area.y1
+                if shift:  # shifted labels must also stay beside the axes
+                    inside = inside and area.x0 <= box.x0 and box.x1 <= area.x1
+                hides = (
+                    (markers[:, 0] > box.x0 - reach)
+                    & (markers[:, 0] < box.x1 + reach)
+                    & (markers[:, 1] > box.y0 - reach)
+                    & (markers[:, 1] < box.y1 + reach)
+                ).any()
+                free = inside and not hides and not any(box.overlaps(other) for other in placed)
+                if free:
+                    break
+            if free:
                 placed.append(box)
                 break
+        else:
             label.remove()
+            omitted += 1
+    if omitted:
+        fig.text(
+            0.995,
+            0.005,
+            f"{omitted} label{'s' if omitted != 1 else ''} omitted; see the table",
+            ha="right",
+            va="bottom",
+            fontsize=8,
+            fontstyle="italic",
+            color="#444444",
+        )
+    return omitted
 
 
 def era_domain_counts(events: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
@@ -147,5 +192,83 @@ def era_domain_figure(events: pd.DataFrame, eras: pd.DataFrame) -> Figure:
     ax.set_xlabel("Number of events in the dataset")
     ax.set_ylabel("")
     ax.set_title("Events per era, by domain")
+    ax.legend(title="Domain", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return fig
+
+
+def _period_labels(start: int, end: int, width: int) -> list[tuple[int, int, str]]:
+    """Consecutive periods of ``width`` years from ``start``; the last one stops at ``end``."""
+    periods = []
+    for first in range(start, end + 1, width):
+        last = min(first + width - 1, end)
+        label = f"{first}–{str(last)[-2:]}" if last != first else str(first)
+        periods.append((first, last, label))
+    return periods
+
+
+def period_domain_counts(
+    events: pd.DataFrame, start: int, end: int, width: int = 5
+) -> pd.DataFrame:
+    """How many events each period of ``width`` years from ``start`` to ``end`` has in each domain.
+
+    Periods as rows, labelled like ``1979–83`` (the last period stops at ``end`` and may be
+    shorter), domains as columns in the book's order, and a ``Total`` column.
+    """
+    if not isinstance(width, int) or isinstance(width, bool) or width < 1:
+        raise ValueError(
+            f"the period width must be a whole number of years, 1 or more, not {width!r}"
+        )
+    if start is None or end is None:
+        raise ValueError("periods need both a start year and an end year")
+    shown = select_period(events, start, end)
+    if shown.empty:
+        raise ValueError(f"no events between {start} and {end}")
+    periods = _period_labels(start, end, width)
+    labels = [label for _, _, label in periods]
+    period_of = {year: label for first, last, label in periods for year in range(first, last + 1)}
+    counts = pd.crosstab(shown["year"].map(period_of), shown["domain"])
+    counts = counts.reindex(index=labels, columns=list(DOMAINS), fill_value=0)
+    counts.index.name = "Period"
+    counts.columns = [domain.capitalize() for domain in counts.columns]
+    counts.columns.name = "Domain"
+    counts["Total"] = counts.sum(axis=1)
+    return counts
+
+
+def period_domain_figure(events: pd.DataFrame, start: int, end: int, width: int = 5) -> Figure:
+    """Stacked columns: the events of each period of ``width`` years, split by domain."""
+    counts = period_domain_counts(events, start, end, width).drop(columns="Total")
+    fig, ax = new_figure(9.0, 4.6)
+    bottom = pd.Series(0, index=counts.index)
+    for column in counts.columns:
+        ax.bar(
+            counts.index,
+            counts[column],
+            bottom=bottom,
+            color=DOMAIN_STYLE[column.lower()]["color"],
+            edgecolor="white",
+            linewidth=0.6,
+            label=column,
+        )
+        bottom += counts[column]
+    for position, total in enumerate(bottom):
+        ax.annotate(
+            str(int(total)),
+            xy=(position, total),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            fontsize=9,
+        )
+    ax.set_ylim(0, max(bottom.max(), 1) * 1.12)
+    last_first, last_end, _ = _period_labels(start, end, width)[-1]
+    shorter = last_end - last_first + 1 < width
+    ax.set_xlabel(
+        f"Period of {width} years"
+        + (f" (the last covers only {last_first}–{last_end})" if shorter else "")
+    )
+    ax.set_ylabel("Number of events in the dataset")
+    ax.set_title(f"Events per {width}-year period, by domain, {start}–{end}")
+    ax.tick_params(axis="x", labelrotation=45)
     ax.legend(title="Domain", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return fig
