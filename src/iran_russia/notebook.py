@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib_inline.backend_inline import set_matplotlib_formats
 
+from . import pdf_outputs
 from .style import use_book_style
 
 
@@ -14,3 +15,5 @@ def setup() -> None:
     set_matplotlib_formats("png")
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 200)
+    # Tables, widgets and HTML also get a text/markdown form: the PDF shows real tables and notes.
+    pdf_outputs.register()
