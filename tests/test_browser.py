@@ -250,3 +250,40 @@ def test_figures_stay_legible_in_dark_mode(browser, book_server, root, chapter, 
         ), f"the page is not dark: {body}"
     finally:
         context.close()
+
+
+def _visible_text(page, selector: str) -> str:
+    return " ".join(
+        element.inner_text()
+        for element in page.query_selector_all(selector)
+        if element.is_visible()
+    )
+
+
+def test_timeline_explorer_switches_era_and_domain_offline(visits):
+    """The era and domain selectors show other pre-rendered views without a kernel."""
+    page = visits["book/01_history/02_key_moments.html"].page
+    explorer = page.locator(".widget-tab").first
+    selects = explorer.locator("select")
+    before = _visible_text(page, ".widget-tab .widget-html, .widget-tab .jp-OutputArea-output")
+    selects.nth(0).select_option(index=4)
+    after_era = _visible_text(page, ".widget-tab .widget-html, .widget-tab .jp-OutputArea-output")
+    selects.nth(1).select_option(index=3)
+    after_domain = _visible_text(
+        page, ".widget-tab .widget-html, .widget-tab .jp-OutputArea-output"
+    )
+    assert before and after_era and after_domain
+    assert before != after_era != after_domain
+
+
+def test_scenario_presets_switch_offline(visits):
+    """The preset selector shows each preset's own output without a kernel."""
+    page = visits["book/05_future/01_future.html"].page
+    select = page.locator(".widget-tab select").first
+    options = select.locator("option").all_inner_texts()
+    assert len(options) >= 5
+    shown = []
+    for index in range(len(options)):
+        select.select_option(index=index)
+        shown.append(_visible_text(page, ".widget-tab .jp-OutputArea-output, .widget-tab img"))
+    assert len(set(shown)) == len(options), "every preset should show something different"

@@ -114,3 +114,22 @@ def test_every_year_named_in_the_text_is_in_the_data(notebook, years_in_data):
     text = re.sub(r"\{cite[^`]*`[^`]*`", "", text)  # citation keys carry publication years
     named = {int(year) for year in YEAR.findall(text)}
     assert sorted(named - years_in_data) == [], f"years in {path.name} with no row in data/"
+
+
+CHAPTERS = [path for path in NOTEBOOKS if "99_back_matter" not in path.parts]
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=ids(CHAPTERS))
+def test_every_chapter_has_the_parts_of_a_lesson(path):
+    """Objectives and reading time, the article against the record, takeaways, exercises with
+    folded solutions and a self-check: the frame every chapter gives its reader."""
+    nb = nbformat.read(path, as_version=4)
+    text = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    code = "\n".join(cell.source for cell in code_cells(nb))
+    assert "Learning objectives" in text
+    assert re.search(r"\*\*Reading time:\*\* about \d+ minutes", text)
+    assert "Key takeaways" in text
+    assert re.search(r"```\{exercise(-start)?\}", text)
+    assert re.search(r"```\{solution(-start)?\} [\w-]+\n:class: dropdown", text)
+    assert "claims.article_box(" in code or "claims.verdict_box(" in code
+    assert "self_check.quiz(" in code
