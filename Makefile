@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JB := $(BIN)/jupyter-book
 
-.PHONY: help env book pdf test outputs lab lint format lock clean assignments grade book-student bench
+.PHONY: help env book pdf test outputs lab lint format lock clean assignments grade book-student bench set-repository
 
 help:
 	@echo "make book     build the HTML book into _build/html (warnings are errors)"
@@ -95,3 +95,8 @@ book-student: $(STAMP)
 RUNS ?= 3
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --runs $(RUNS)
+
+# Name the book's repository once: turns on the launch buttons and the chapters' Colab set-up cell.
+set-repository: $(STAMP)
+	@test -n "$(URL)" || { echo "usage: make set-repository URL=https://github.com/OWNER/REPOSITORY"; exit 1; }
+	$(BIN)/python scripts/set_repository.py "$(URL)"

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 
 import nbformat
 import pytest
+import yaml
 
 from iran_russia import data
 from iran_russia.toc import repository_root, toc_notebooks
@@ -133,3 +137,35 @@ def test_every_chapter_has_the_parts_of_a_lesson(path):
     assert re.search(r"```\{solution(-start)?\} [\w-]+\n:class: dropdown", text)
     assert "claims.article_box(" in code or "claims.verdict_box(" in code
     assert "self_check.quiz(" in code
+
+
+SETUP_MARK = 'find_spec("iran_russia")'
+
+
+def test_first_code_cell_sets_up_hosts_without_the_environment(notebook, root):
+    """On Colab the chapter fetches the book first; the cell names the repository of _config.yml
+    and stays out of the book's pages (``remove-cell``)."""
+    _, nb = notebook
+    first = code_cells(nb)[0]
+    assert SETUP_MARK in first.source
+    assert "remove-cell" in first.metadata.get("tags", [])
+    assert first.outputs == [], "here the package is installed: the cell must do nothing"
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    named = re.search(r'REPOSITORY = "(.*?)"', first.source).group(1)
+    assert named == (config["repository"]["url"] or "")
+
+
+def test_set_repository_names_the_repository_everywhere(tmp_path, root):
+    copy = tmp_path / "book"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "_build", ".git"))
+    url = "https://github.com/example-org/iran-russia-book"
+    script = copy / "scripts" / "set_repository.py"
+    result = subprocess.run([sys.executable, str(script), url], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    config = yaml.safe_load((copy / "_config.yml").read_text(encoding="utf-8"))
+    assert config["repository"]["url"] == url
+    for path in toc_notebooks(copy):
+        first = code_cells(nbformat.read(path, as_version=4))[0]
+        assert f'REPOSITORY = "{url}"' in first.source
+    refused = subprocess.run([sys.executable, str(script), "not a url"], capture_output=True)
+    assert refused.returncode == 2
