@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from iran_russia import data
 from iran_russia.paths import data_dir
 from iran_russia.toc import repository_root
 
@@ -32,6 +33,17 @@ def require_tool(name: str, install_hint: str) -> str:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="module")
+def events():
+    """The timeline as the package loads it (one load per test module)."""
+    return data.load_events()
+
+
+@pytest.fixture(scope="module")
+def eras():
+    return data.load_eras()
 
 
 @pytest.fixture()

@@ -11,11 +11,6 @@ def audit():
     return data.read_table("claims")
 
 
-@pytest.fixture(scope="module")
-def events():
-    return data.load_events()
-
-
 def test_verdict_figure_draws_one_bar_per_section_and_verdict(audit):
     fig = claims.verdict_figure()
     ax = fig.axes[0]

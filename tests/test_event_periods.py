@@ -1,12 +1,7 @@
 import pytest
 
-from iran_russia import data, timeline_charts
+from iran_russia import timeline_charts
 from iran_russia.vocabularies import DOMAINS
-
-
-@pytest.fixture(scope="module")
-def events():
-    return data.load_events()
 
 
 def test_period_counts_add_up_to_the_events_of_the_span(events):

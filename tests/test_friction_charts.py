@@ -4,11 +4,6 @@ from iran_russia import data, friction_charts
 
 
 @pytest.fixture(scope="module")
-def events():
-    return data.load_events()
-
-
-@pytest.fixture(scope="module")
 def energy():
     return data.read_table("energy")
 

@@ -1,18 +1,8 @@
 import pytest
 from matplotlib.text import Text
 
-from iran_russia import data, tables, timeline_charts
+from iran_russia import tables, timeline_charts
 from iran_russia.vocabularies import DOMAINS
-
-
-@pytest.fixture(scope="module")
-def events():
-    return data.load_events()
-
-
-@pytest.fixture(scope="module")
-def eras():
-    return data.load_eras()
 
 
 def test_select_period_is_inclusive(events):

@@ -5,7 +5,6 @@ from xml.etree import ElementTree
 import ipywidgets as widgets
 import pytest
 
-from iran_russia import data
 from iran_russia.timeline_explorer import (
     ALL_DOMAINS,
     ALL_ERAS,
@@ -18,16 +17,6 @@ from iran_russia.vocabularies import DOMAINS
 
 PNG = b"\x89PNG\r\n\x1a\n"
 SVG = {"svg": "http://www.w3.org/2000/svg"}
-
-
-@pytest.fixture(scope="module")
-def events():
-    return data.load_events()
-
-
-@pytest.fixture(scope="module")
-def eras():
-    return data.load_eras()
 
 
 @pytest.fixture()

@@ -3,17 +3,12 @@ from xml.etree import ElementTree
 
 import pytest
 
-from iran_russia import data, timeline_svg
+from iran_russia import timeline_svg
 from iran_russia.style import DOMAIN_STYLE
 from iran_russia.timeline_charts import select_period
 from iran_russia.vocabularies import DOMAINS
 
 SVG = {"svg": "http://www.w3.org/2000/svg"}
-
-
-@pytest.fixture(scope="module")
-def events():
-    return data.load_events()
 
 
 def parse(svg: str) -> ElementTree.Element:
